@@ -1,0 +1,1 @@
+"""Helpers for people editing data/: they print or write Turtle, the build never calls them."""
