@@ -41,6 +41,15 @@ BIBO = Namespace("http://purl.org/ontology/bibo/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
+# The kinds of thing the report names: each instance must be cited by a claim (shapes/entity.ttl).
+ENTITY_CLASSES = [
+    SINORUS[name]
+    for name in (
+        "Organisation", "Person", "Place", "Forum", "Event", "Agreement", "Programme", "Product",
+        "TechnologyArea", "CooperationArea", "Problem", "Recommendation",
+    )
+]
+
 # Prefixes bound in every serialisation we write (sorted by prefix when written).
 PREFIXES = {
     "bibo": BIBO,

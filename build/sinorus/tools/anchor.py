@@ -99,9 +99,10 @@ def main(argv: list[str]) -> int:
     print(f"    sinorus:positionSelector claim:{c}-position ;")
     print()
     print(f"claim:{c}-quote\n    a oa:TextQuoteSelector ;")
-    print(f"    oa:exact {turtle_string(args.exact)} ;")
-    print(f"    oa:prefix {turtle_string(s['prefix'])} ;")
-    print(f"    oa:suffix {turtle_string(s['suffix'])} .")
+    context = [("oa:exact", args.exact), ("oa:prefix", s["prefix"]), ("oa:suffix", s["suffix"])]
+    context = [(name, value) for name, value in context if value]  # no empty context
+    for index, (name, value) in enumerate(context):
+        print(f"    {name} {turtle_string(value)} {'.' if index == len(context) - 1 else ';'}")
     print()
     print(f"claim:{c}-position\n    a oa:TextPositionSelector ;")
     print(f"    oa:start {s['start']} ;\n    oa:end {s['end']} .")
