@@ -38,7 +38,10 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from .pipeline import build
 
-    summary = build(args.out)
+    from pathlib import Path
+
+    summary = build(args.out, ledger=Path(args.ledger) if args.ledger else None,
+                    data_dir=Path(args.data) if args.data else None)
     print(summary.describe())
     return 0
 
@@ -46,7 +49,7 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     from .server import serve
 
-    serve(args.dist, args.host, args.port)
+    serve(args.dist, args.host, args.port, timeout=args.timeout, max_rows=args.max_rows)
     return 0
 
 
@@ -89,11 +92,15 @@ def main(argv: list[str]) -> int:
     commands.add_parser("check").set_defaults(run=cmd_check)
     build = commands.add_parser("build")
     build.add_argument("--out", default=str(DIST_DIR))
+    build.add_argument("--data", help="another data folder (tests use a small fixture)")
+    build.add_argument("--ledger", help="another URI ledger file (tests)")
     build.set_defaults(run=cmd_build)
     serve = commands.add_parser("serve")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--dist", default=str(DIST_DIR))
+    serve.add_argument("--timeout", type=float, default=10.0, help="SPARQL query time limit, seconds")
+    serve.add_argument("--max-rows", type=int, default=10000, help="SPARQL result-size limit")
     serve.set_defaults(run=cmd_serve)
     sparql = commands.add_parser("sparql-server")
     sparql.add_argument("--port", type=int, default=7878)

@@ -19,11 +19,13 @@ selector still anchors the quote if offsets ever drift (Hypothesis's lesson).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from ..sources import OPED, REPORT, SourceText
 
 CONTEXT = 32
+SENTENCE_BREAK = re.compile(r"[.?!…][’'”)\]]*\s+[A-Z‘“'\[(]")
 
 
 def turtle_string(text: str) -> str:
@@ -52,12 +54,12 @@ def selectors(source: SourceText, start: int, exact: str) -> dict:
     following = [
         f for f in source.footnotes() if f.line == paragraph.line and f.start >= end - 1
     ]
-    # The marker that closes the sentence: the first one after the quote, unless a
-    # sentence end comes first.
+    # The marker that closes the sentence: the first one after the quote, unless a new
+    # sentence starts in between (a terminator, white space, then a capital letter).
     footnote = None
     if following:
-        between = text[end : following[0].start]
-        if not any(stop in between[:-1] for stop in (". ", "? ", "! ")):
+        between = text[end - 1 : following[0].start]
+        if not SENTENCE_BREAK.search(between):
             footnote = following[0].number
     return {
         "paragraph": paragraph.line,
