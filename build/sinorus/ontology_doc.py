@@ -75,7 +75,7 @@ def ontology_view(renderer, ontology: Graph, data: Graph) -> dict:
         for p, o in sorted(ontology.predicate_objects(ONTOLOGY), key=lambda po: (catalogue.label(po[0]), str(po[1])))
         if p not in (RDF.type, RDFS.comment, DCTERMS.description)
     ]
-    individuals = []
+    individuals = terms_of(SKOS.ConceptScheme, "Concept scheme")
     for kind in (SINORUS.ClaimKind, SINORUS.Approximation):
         individuals += terms_of(kind, catalogue.label(kind))
     return {

@@ -24,6 +24,7 @@ from .ledger import missing_from_dist
 from .load import load
 from .ontology_doc import ontology_view
 from .paths import document_path
+from .query_catalog import catalog_graph, render_queries_page
 from .render import Renderer, render_site
 from .serialize import SERIALISERS, turtle
 from .validate import validate_or_fail
@@ -56,6 +57,7 @@ def build(out: str | Path, ledger: Path | None = None, data_dir: Path | None = N
     loaded = load(data_dir=data_dir) if data_dir else load()  # 1. load
     report = validate_or_fail(loaded)  # 2. validate
     published = loaded.published
+    published += catalog_graph()  # the competency queries of queries/, published as data
 
     stage_root = ROOT / ".stage"
     stage_root.mkdir(exist_ok=True)
@@ -73,6 +75,7 @@ def build(out: str | Path, ledger: Path | None = None, data_dir: Path | None = N
         renderer.write("shapes.ttl", turtle(loaded.shapes))
         renderer.write("sitemap.xml", sitemap([str(s) for s in subjects] + [ONTOLOGY_IRI]))
         render_site(renderer, subjects, dumps, ontology_view(renderer, loaded.ontology, published))
+        render_queries_page(renderer, published)  # dist/queries.html
         shutil.copytree(TEMPLATES_DIR / "static", stage / "static")
         write_rules(stage)
         kwargs = {"ledger": ledger} if ledger else {}

@@ -38,6 +38,8 @@ class App:
 
     # --- routing ------------------------------------------------------------------
     def respond(self, request: Request) -> Response:
+        if request.environ.get("SERVER_PROTOCOL") not in ("HTTP/1.0", "HTTP/1.1"):
+            return self.plain(400, "Bad request: only HTTP/1.0 and HTTP/1.1 are spoken here.")
         path = request.path
         if path == "/sparql":
             if self.sparql is None:
