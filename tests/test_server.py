@@ -175,9 +175,9 @@ def test_odd_methods_are_refused(real_server, method):
     [
         b"GARBAGE\r\n\r\n",
         b"GET\r\n\r\n",
-        b"GET /id/huawei HTTP/9.9\r\n\r\n",
+        b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon in this header\r\n\r\n",
         b"GET /id/huawei HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n",
-        b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+        b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     ],
 )
 def test_malformed_requests_get_4xx_and_the_server_survives(real_server, request_bytes):

@@ -21,6 +21,7 @@ from .conneg import content_type_for, document_suffix
 ALLOWED_METHODS = ("GET", "HEAD")
 # Characters a published path may contain (our IRIs are ASCII slugs).
 SAFE_PATH = re.compile(r"^/[A-Za-z0-9._~/-]*$")
+MAX_PATH = 1024  # far longer than any published path; longer names fail in the file system
 
 
 class App:
@@ -38,8 +39,6 @@ class App:
 
     # --- routing ------------------------------------------------------------------
     def respond(self, request: Request) -> Response:
-        if request.environ.get("SERVER_PROTOCOL") not in ("HTTP/1.0", "HTTP/1.1"):
-            return self.plain(400, "Bad request: only HTTP/1.0 and HTTP/1.1 are spoken here.")
         path = request.path
         if path == "/sparql":
             if self.sparql is None:
@@ -48,6 +47,8 @@ class App:
         if request.method not in ALLOWED_METHODS:
             return self.plain(405, f"Method {request.method} not allowed.", {"Allow": ", ".join(ALLOWED_METHODS)})
         raw = environ_path(request)
+        if len(raw) > MAX_PATH:
+            return self.plain(414, "URI too long.")
         if not SAFE_PATH.match(path) or ".." in path.split("/") or "%" in raw or "\\" in raw:
             return self.plain(400, "Bad request: this path cannot name a published file.")
         if path == "/ontology" or (path.startswith("/id/") and not has_document_suffix(path)):
@@ -73,8 +74,12 @@ class App:
         relative = path.lstrip("/")
         if relative == "" or relative.endswith("/"):
             relative += "index.html"
-        target = (self.dist / relative).resolve()
-        if self.dist not in target.parents or not target.is_file():
+        try:
+            target = (self.dist / relative).resolve()
+            found = self.dist in target.parents and target.is_file()
+        except OSError:  # a name the file system cannot hold: certainly not published
+            found = False
+        if not found:
             return self.not_found(request)
         body = b"" if request.method == "HEAD" else target.read_bytes()
         response = Response(body, content_type=content_type_for(relative))

@@ -1,0 +1,136 @@
+"""`make sparql`: the Oxigraph SPARQL server, read-only, on the dump.
+
+The server is the `oxigraph` command-line tool of the PyPI package `oxigraph` (installed
+in .venv). The dump is bulk-loaded into a fresh store folder first (Oxigraph's loader is
+not meant to be run into a store that already holds data, so the folder is emptied), in
+strict mode (no --lenient: an invalid IRI or language tag fails the load), and the server
+opens that store read-only on 127.0.0.1. Tests use `OxigraphServer` as a context manager:
+it starts on a free port, waits until the server answers, and stops it by its process id.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from .config import ROOT
+
+DUMP_NAME = "sinorus.nt.gz"
+HOST = "127.0.0.1"
+
+
+def oxigraph_binary() -> str:
+    """The `oxigraph` CLI next to the running Python (.venv/bin), else on PATH."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which("oxigraph")
+    if not found:
+        raise RuntimeError("the `oxigraph` command is missing: run `make install`")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def load_store(dump: Path, location: Path, timeout: float = 300) -> None:
+    """Bulk-load the dump into a fresh store at `location` (strict parsing)."""
+    if not Path(dump).is_file():
+        raise RuntimeError(f"{dump} is missing: run `make build` first")
+    shutil.rmtree(location, ignore_errors=True)
+    location.mkdir(parents=True)
+    done = subprocess.run(
+        [oxigraph_binary(), "load", "--location", str(location), "--file", str(dump)],
+        capture_output=True, text=True, timeout=timeout,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"oxigraph load failed: {done.stderr.strip()}")
+
+
+class OxigraphServer:
+    """A read-only Oxigraph server on the dump of `dist`, on a loopback port."""
+
+    def __init__(self, dist: Path, port: int | None = None, store: Path | None = None,
+                 query_timeout: int = 30, startup_timeout: float = 60):
+        self.dump = Path(dist) / "dump" / DUMP_NAME
+        self.port = port or free_port()
+        self.owns_store = store is None  # a temporary store is removed on stop
+        self.store = Path(store) if store else Path(tempfile.mkdtemp(prefix="sinorus-oxigraph-"))
+        self.query_timeout = query_timeout
+        self.startup_timeout = startup_timeout
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://{HOST}:{self.port}/query"
+
+    def start(self) -> "OxigraphServer":
+        load_store(self.dump, self.store)
+        self.process = subprocess.Popen(
+            [oxigraph_binary(), "serve-read-only", "--location", str(self.store),
+             "--bind", f"{HOST}:{self.port}", "--cors", "--timeout-s", str(self.query_timeout)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        self.wait_until_ready()
+        return self
+
+    def wait_until_ready(self) -> None:
+        deadline = time.monotonic() + self.startup_timeout
+        probe = self.endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the Oxigraph server exited: {self.process.stderr.read().strip()}")
+            try:
+                with urllib.request.urlopen(probe, timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"the Oxigraph server did not answer on port {self.port} within {self.startup_timeout:g} s")
+
+    def stop(self) -> None:
+        """Stop the server by its process id (SIGTERM, then SIGKILL), then drop a temporary store."""
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.kill(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+        if self.process is not None and self.process.stderr:
+            self.process.stderr.close()
+        if self.owns_store:
+            shutil.rmtree(self.store, ignore_errors=True)
+
+    def __enter__(self) -> "OxigraphServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def run_forever(dist, port: int = 7878) -> None:
+    """Load dist/dump/ into .stage/oxigraph-<port>, serve it read-only until Ctrl-C."""
+    server = OxigraphServer(Path(dist), port=port, store=ROOT / ".stage" / f"oxigraph-{port}")
+    print(f"loading {server.dump} into {server.store} ...", flush=True)
+    with server:
+        print(f"Oxigraph SPARQL server (read-only) at {server.endpoint} "
+              f"(and its query UI at http://{HOST}:{port}/); Ctrl-C stops", flush=True)
+        try:
+            server.process.wait()
+        except KeyboardInterrupt:
+            print("stopping", flush=True)
