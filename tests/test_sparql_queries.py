@@ -9,14 +9,14 @@ footnoted sentence), not copied from a run. Each expectation runs on both endpoi
 
 from __future__ import annotations
 
-
 import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
-from conftest_sparql import values
-from sinorus.config import SCHEMA, SH, SOURCES_DIR
-from sinorus.query_catalog import ENDPOINT, QUERY_BASE, competency_queries, query_files
+pytest.register_assert_rewrite("conftest_sparql")
+from conftest_sparql import values  # noqa: E402
+from sinorus.config import SCHEMA, SH, SOURCES_DIR  # noqa: E402
+from sinorus.query_catalog import ENDPOINT, QUERY_BASE, competency_queries, query_files  # noqa: E402
 
 pytest_plugins = ["conftest_sparql"]
 
