@@ -46,6 +46,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return False
+        return True
+
+
 def load_store(dump: Path, location: Path, timeout: float = 300) -> None:
     """Bulk-load the dump into a fresh store at `location` (strict parsing)."""
     if not Path(dump).is_file():
@@ -67,24 +76,35 @@ class OxigraphServer:
                  query_timeout: int = 30, startup_timeout: float = 60):
         self.dump = Path(dist) / "dump" / DUMP_NAME
         self.port = port or free_port()
-        self.owns_store = store is None  # a temporary store is removed on stop
-        self.store = Path(store) if store else Path(tempfile.mkdtemp(prefix="sinorus-oxigraph-"))
+        self.store = Path(store) if store else None  # else a temporary folder, made on start
         self.query_timeout = query_timeout
         self.startup_timeout = startup_timeout
         self.process: subprocess.Popen | None = None
+        self.log = None
 
     @property
     def endpoint(self) -> str:
         return f"http://{HOST}:{self.port}/query"
 
     def start(self) -> "OxigraphServer":
-        load_store(self.dump, self.store)
-        self.process = subprocess.Popen(
-            [oxigraph_binary(), "serve-read-only", "--location", str(self.store),
-             "--bind", f"{HOST}:{self.port}", "--cors", "--timeout-s", str(self.query_timeout)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
-        self.wait_until_ready()
+        # Refuse a busy port up front: otherwise the probe below could reach another server.
+        if not port_is_free(self.port):
+            raise RuntimeError(f"port {self.port} is in use: choose another (make sparql SPARQL_PORT=...)")
+        if self.store is None:
+            self.store = Path(tempfile.mkdtemp(prefix="sinorus-oxigraph-"))
+        try:
+            load_store(self.dump, self.store)
+            # Its messages go to a temporary file, not a pipe nobody reads (a full pipe blocks it).
+            self.log = tempfile.TemporaryFile()
+            self.process = subprocess.Popen(
+                [oxigraph_binary(), "serve-read-only", "--location", str(self.store),
+                 "--bind", f"{HOST}:{self.port}", "--cors", "--timeout-s", str(self.query_timeout)],
+                stdout=self.log, stderr=subprocess.STDOUT,
+            )
+            self.wait_until_ready()
+        except Exception:
+            self.stop()
+            raise
         return self
 
     def wait_until_ready(self) -> None:
@@ -92,18 +112,19 @@ class OxigraphServer:
         probe = self.endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the Oxigraph server exited: {self.process.stderr.read().strip()}")
+                self.log.seek(0)
+                raise RuntimeError(f"the Oxigraph server exited: {self.log.read().decode(errors='replace').strip()}")
             try:
                 with urllib.request.urlopen(probe, timeout=2) as answer:
                     if answer.status == 200:
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.1)
-        self.stop()
         raise RuntimeError(f"the Oxigraph server did not answer on port {self.port} within {self.startup_timeout:g} s")
 
     def stop(self) -> None:
-        """Stop the server by its process id (SIGTERM, then SIGKILL), then drop a temporary store."""
+        """Stop the server by its process id (SIGTERM, then SIGKILL), then remove its store
+        (it is loaded afresh at every start)."""
         if self.process is not None and self.process.poll() is None:
             os.kill(self.process.pid, signal.SIGTERM)
             try:
@@ -111,9 +132,9 @@ class OxigraphServer:
             except subprocess.TimeoutExpired:
                 os.kill(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=10)
-        if self.process is not None and self.process.stderr:
-            self.process.stderr.close()
-        if self.owns_store:
+        if self.log is not None:
+            self.log.close()
+        if self.store is not None:
             shutil.rmtree(self.store, ignore_errors=True)
 
     def __enter__(self) -> "OxigraphServer":
@@ -123,9 +144,14 @@ class OxigraphServer:
         self.stop()
 
 
+def interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def run_forever(dist, port: int = 7878) -> None:
     """Load dist/dump/ into .stage/oxigraph-<port>, serve it read-only until Ctrl-C."""
     server = OxigraphServer(Path(dist), port=port, store=ROOT / ".stage" / f"oxigraph-{port}")
+    signal.signal(signal.SIGTERM, interrupt)  # `kill <pid>` stops it as Ctrl-C does
     print(f"loading {server.dump} into {server.store} ...", flush=True)
     with server:
         print(f"Oxigraph SPARQL server (read-only) at {server.endpoint} "

@@ -252,6 +252,7 @@ def render_site(renderer: Renderer, subjects: list[URIRef], dumps: list[dict], o
         jsonld=None,
         **ontology_view,
     )
+    renderer.page("sparql.html.j2", "sparql.html", title="SPARQL", canonical=None, alternates=[], jsonld=None)
     # The 404 page is served at any depth, so its links start from the site's root.
     renderer.page(
         "404.html.j2", "404.html", root="/", title="Not found", canonical=None, alternates=[], jsonld=None

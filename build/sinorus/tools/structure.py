@@ -49,7 +49,7 @@ def structure_turtle(source: SourceText) -> str:
     for footnote in source.footnotes():
         footnotes_by_line.setdefault(footnote.line, []).append(footnote.number)
     for paragraph in source.paragraphs():
-        words = text[paragraph.start : paragraph.end].split()
+        words = text[paragraph.start : paragraph.end].removeprefix("- ").split()
         opening = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
         lines = [
             f"<{source.paragraph_iri(paragraph.line)}>",
