@@ -209,15 +209,17 @@ def test_void_describes_each_dump_with_checksum_and_count(mini_dist):
     assert void.value(dataset, URIRef("http://purl.org/dc/terms/issued")) == Literal("2026-11-23", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))
 
 
-def test_every_resource_description_is_contained_in_the_dump(mini_dist):
-    dump = oxigraph_triples(read_dump_nt(mini_dist), pyoxigraph.RdfFormat.N_TRIPLES)
-    files = sorted((mini_dist / "id").rglob("*.nt"))
+@pytest.mark.parametrize("which", ["mini_dist", "real_dist"])
+def test_every_resource_description_is_contained_in_the_dump(which, request):
+    dist = request.getfixturevalue(which)
+    dump = oxigraph_triples(read_dump_nt(dist), pyoxigraph.RdfFormat.N_TRIPLES)
+    files = sorted((dist / "id").rglob("*.nt"))
     assert len(files) > 100
     union = set()
     for path in files:
         union |= oxigraph_triples(path.read_bytes(), pyoxigraph.RdfFormat.N_TRIPLES)
     assert union <= dump
-    assert any(t[0].value.endswith("/id/claim/c9001") for t in union)
+    assert any(t[0].value.endswith("/id/claim/c9001") or t[0].value.endswith("/id/claim/c1001") for t in union)
 
 
 def test_entity_page_shows_labels_evidence_and_citation(mini_dist):
@@ -258,3 +260,17 @@ def test_ontology_page_documents_every_term(mini_dist):
     for term in terms:
         assert f'id="{term.split("#", 1)[1]}"' in page, term
     assert "A worked example from the data" in page
+
+
+def test_deployment_rules_negotiate_every_rdf_type_before_the_html_default(mini_dist):
+    htaccess = (mini_dist / "deploy" / "w3id.htaccess").read_text()
+    catch_all = htaccess.index("RewriteRule ^id/(.+)$ https://sinorus.github.io/sinorus/id/$1.html [R=303,L]")
+    for media_type, suffix in [("text/turtle", "ttl"), ("application/ld\\+json", "jsonld"),
+                               ("application/n-triples", "nt"), ("application/rdf\\+xml", "rdf")]:
+        condition = htaccess.index(f"RewriteCond %{{HTTP_ACCEPT}} {media_type}")
+        assert condition < catch_all, media_type
+        assert f"/id/$1.{suffix} [R=303,L]" in htaccess
+        assert f"AddType {media_type.replace(chr(92), '')} .{suffix}" in htaccess
+    nginx = (mini_dist / "deploy" / "nginx.conf").read_text()
+    assert "return 303 /id/$1.$sinorus_suffix;" in nginx
+    assert '"~*application/rdf\\+xml" rdf;' in nginx and "default html;" in nginx

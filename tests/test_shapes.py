@@ -44,6 +44,8 @@ from rdflib import BNode, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.paths import AlternativePath, InvPath, SequencePath
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.processor import SPARQLProcessor, translateQuery
 
 from sinorus.load import check_syntax
 
@@ -209,6 +211,27 @@ def explain(path: Path, got: set, want: set, text: str) -> str:
 def results_of(path: Path) -> tuple[frozenset, str]:
     keys, text = validate(data_graph(base_graph(), context_graph(), fixture_graph(path)))
     return frozenset(keys), text
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sparql_parsed_once():
+    """Speed only: pySHACL hands rdflib each SPARQL constraint's text once per focus node,
+    and rdflib parses it anew every time (most of the run). Parse each text once and reuse
+    it as a prepared query, which rdflib supports; the results are the same."""
+    original = SPARQLProcessor.query
+    prepared = {}
+
+    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+        if isinstance(strOrQuery, str):
+            key = (strOrQuery, base, tuple(sorted((initNs or {}).items())))
+            if key not in prepared:
+                prepared[key] = translateQuery(parseQuery(strOrQuery), base, initNs)
+            strOrQuery = prepared[key]
+        return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SPARQLProcessor, "query", query)
+        yield
 
 
 # --- The cases ------------------------------------------------------------------------------
