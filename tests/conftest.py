@@ -29,6 +29,9 @@ from sinorus.pipeline import build  # noqa: E402
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 
+# The SPARQL tests' fixtures (endpoints, the Oxigraph server) live in their own module.
+pytest_plugins = ["conftest_sparql"]
+
 
 def free_port() -> int:
     with socket.socket() as s:

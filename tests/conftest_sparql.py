@@ -1,5 +1,5 @@
 """Fixtures and helpers for the SPARQL tests, loaded by those modules with
-`pytest_plugins = ["conftest_sparql"]` (so the session fixtures are shared, not copied).
+`pytest_plugins = ["conftest_sparql"]` in conftest.py (so the session fixtures are shared, not copied).
 
 - `embedded_endpoint`: /sparql of `python -m sinorus serve` on the real build (the
   `real_server` fixture of conftest.py).

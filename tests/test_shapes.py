@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pyshacl
@@ -46,7 +46,6 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.paths import AlternativePath, InvPath, SequencePath
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.processor import SPARQLProcessor, translateQuery
-
 from sinorus.load import check_syntax
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,11 +58,34 @@ BLANK = "[]"  # how a blank focus node is written in `# expect:` lines and shown
 # SHACL Core parameters that make a node shape produce results of its own.
 NODE_CONSTRAINT_PARAMETERS = {
     SH[name]
-    for name in (
-        "class datatype nodeKind minExclusive minInclusive maxExclusive maxInclusive minLength "
-        "maxLength pattern languageIn uniqueLang equals disjoint lessThan lessThanOrEquals not "
-        "and or xone node qualifiedValueShape closed hasValue in expression"
-    ).split()
+    for name in [
+        "class",
+        "datatype",
+        "nodeKind",
+        "minExclusive",
+        "minInclusive",
+        "maxExclusive",
+        "maxInclusive",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "languageIn",
+        "uniqueLang",
+        "equals",
+        "disjoint",
+        "lessThan",
+        "lessThanOrEquals",
+        "not",
+        "and",
+        "or",
+        "xone",
+        "node",
+        "qualifiedValueShape",
+        "closed",
+        "hasValue",
+        "in",
+        "expression",
+    ]
 }
 
 FIXTURE_NAME = re.compile(r"^(valid|invalid-[a-z0-9]+(-[a-z0-9]+)*)\.ttl$")
@@ -92,7 +114,7 @@ def case_id(path: Path) -> str:
 # --- Graphs, parsed once ------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def shapes_graph() -> Graph:
     graph = Graph()
     for path in sorted(SHAPES_DIR.glob("*.ttl")):
@@ -100,7 +122,7 @@ def shapes_graph() -> Graph:
     return graph
 
 
-@lru_cache(maxsize=None)
+@cache
 def base_graph() -> Graph:
     """The ontology and the real sources: what every fixture is validated on top of."""
     graph = Graph()
@@ -110,7 +132,7 @@ def base_graph() -> Graph:
     return graph
 
 
-@lru_cache(maxsize=None)
+@cache
 def context_graph() -> Graph:
     return Graph().parse(CONTEXT, format="turtle")
 
@@ -147,7 +169,9 @@ def local(rule: URIRef) -> str:
 
 
 def show(node) -> str:
-    return BLANK if isinstance(node, BNode) else (f"<{node}>" if isinstance(node, URIRef) else node.n3())
+    if isinstance(node, BNode):
+        return BLANK
+    return f"<{node}>" if isinstance(node, URIRef) else node.n3()
 
 
 def validate(data: Graph) -> tuple[set[tuple[str, str]], str]:
@@ -167,19 +191,26 @@ def validate(data: Graph) -> tuple[set[tuple[str, str]], str]:
     return keys, text
 
 
-def resolve(token: str, graph: Graph) -> str:
+PREFIX = re.compile(r"^@prefix\s+([A-Za-z][\w-]*)?:\s*<([^>]*)>\s*\.", re.MULTILINE)
+
+
+def prefixes_of(path: Path) -> dict[str, str]:
+    """The @prefix declarations of a fixture, as written (not as rdflib rebinds them)."""
+    return {p or "": ns for p, ns in PREFIX.findall(path.read_text(encoding="utf-8"))}
+
+
+def resolve(token: str, prefixes: dict[str, str]) -> str:
     """A node of an `# expect:` line, written as in the fixture, in the form show() gives."""
     if token == BLANK:
         return BLANK
     if token.startswith("<") and token.endswith(">"):
         return token
-    prefix, _, name = token.partition(":")
+    prefix, colon, name = token.partition(":")
     if prefix == "shape":
         return f"<{SHAPE[name]}>"
-    namespaces = dict(graph.namespaces())
-    if not _ or prefix not in namespaces:
+    if not colon or prefix not in prefixes:
         raise ValueError(f"cannot resolve {token!r}: unknown prefix (declare it in the fixture)")
-    return f"<{namespaces[prefix]}{name}>"
+    return f"<{prefixes[prefix]}{name}>"
 
 
 def header(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
@@ -190,9 +221,10 @@ def header(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
     return defects, expects
 
 
-def expected(path: Path, graph: Graph) -> set[tuple[str, str]]:
+def expected(path: Path) -> set[tuple[str, str]]:
     _, expects = header(path)
-    return {(resolve(focus, graph), resolve(rule, graph)) for focus, rule in expects}
+    prefixes = prefixes_of(path)
+    return {(resolve(focus, prefixes), resolve(rule, prefixes)) for focus, rule in expects}
 
 
 def explain(path: Path, got: set, want: set, text: str) -> str:
@@ -207,7 +239,7 @@ def explain(path: Path, got: set, want: set, text: str) -> str:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def results_of(path: Path) -> tuple[frozenset, str]:
     keys, text = validate(data_graph(base_graph(), context_graph(), fixture_graph(path)))
     return frozenset(keys), text
@@ -221,13 +253,13 @@ def sparql_parsed_once():
     original = SPARQLProcessor.query
     prepared = {}
 
-    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
-        if isinstance(strOrQuery, str):
-            key = (strOrQuery, base, tuple(sorted((initNs or {}).items())))
+    def query(self, query_object, init_bindings=None, init_ns=None, base=None, debug=False):
+        if isinstance(query_object, str):
+            key = (query_object, base, tuple(sorted((init_ns or {}).items())))
             if key not in prepared:
-                prepared[key] = translateQuery(parseQuery(strOrQuery), base, initNs)
-            strOrQuery = prepared[key]
-        return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
+                prepared[key] = translateQuery(parseQuery(query_object), base, init_ns)
+            query_object = prepared[key]
+        return original(self, query_object, init_bindings, init_ns, base, debug)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(SPARQLProcessor, "query", query)
@@ -241,7 +273,7 @@ def sparql_parsed_once():
 def test_shape_case(case: Path):
     """The fixture's results are exactly its `# expect:` lines (none for valid.ttl)."""
     got, text = results_of(case)
-    want = expected(case, fixture_graph(case))
+    want = expected(case)
     assert set(got) == want, explain(case, set(got), want, text)
 
 
@@ -263,8 +295,9 @@ def test_base_and_context_conform():
 def test_every_rule_has_a_folder_and_every_folder_a_rule():
     folders = {p.name for p in shape_folders()}
     named = {local(rule) for rule in rules()}
-    assert not named - folders, f"rules without a test folder in tests/shapes/: {sorted(named - folders)}"
-    assert not folders - named, f"folders naming no rule of shapes/: {sorted(folders - named)}"
+    missing, stale = sorted(named - folders), sorted(folders - named)
+    assert not missing, f"rules without a folder in tests/shapes/: {missing}"
+    assert not stale, f"folders naming no rule of shapes/: {stale}"
 
 
 def test_every_constraint_is_named():
@@ -303,10 +336,15 @@ def test_every_file_is_a_case():
 
 def test_collected_cases_equal_files(request):
     """pytest collected one test_shape_case per fixture (unless the run was filtered)."""
-    if request.config.getoption("keyword") or request.config.getoption("markexpr"):
-        pytest.skip("the run is filtered with -k or -m")
+    options = request.config.option
+    filters = ("keyword", "markexpr", "lf", "deselect")
+    filtered = any(getattr(options, name, None) for name in filters)
+    if filtered or any("::" in arg for arg in request.config.args):
+        pytest.skip("the run is filtered (-k, -m, --lf, --deselect or a node id)")
     collected = [
-        item for item in request.session.items if getattr(item, "originalname", None) == "test_shape_case"
+        item
+        for item in request.session.items
+        if getattr(item, "originalname", None) == "test_shape_case" and item.path == Path(__file__)
     ]
     if not collected:
         pytest.skip("test_shape_case was not selected in this run")
@@ -319,8 +357,7 @@ def test_fixture_header_and_syntax(case: Path):
     least one result of their own folder's rule; valid files expect nothing."""
     check_syntax(case)
     defects, expects = header(case)
-    graph = fixture_graph(case)
-    want = expected(case, graph)
+    want = expected(case)
     known = {f"<{rule}>" for rule in rules()}
     assert all(rule in known for _, rule in want), f"{case_id(case)}: expects an unknown rule"
     if case.stem == "valid":
@@ -350,7 +387,8 @@ def owner(rule: URIRef) -> URIRef:
     shapes = shapes_graph()
     if (rule, RDF.type, SH.NodeShape) in shapes:
         return rule
-    parent = shapes.value(predicate=SH.property, object=rule) or shapes.value(predicate=SH.sparql, object=rule)
+    parent = shapes.value(predicate=SH.property, object=rule)
+    parent = parent or shapes.value(predicate=SH.sparql, object=rule)
     assert parent is not None, f"{rule} belongs to no node shape"
     return parent
 
@@ -398,4 +436,3 @@ def test_valid_example_exercises_its_rule(folder: Path):
         assert any(next(iter(data.objects(node, p)), None) is not None for node in own), (
             f"{folder.name}/valid.ttl: no focus node has a value for the path of {folder.name}"
         )
-

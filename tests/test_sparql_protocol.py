@@ -20,7 +20,6 @@ import pytest
 pytest.register_assert_rewrite("conftest_sparql")
 from conftest_sparql import select  # noqa: E402
 
-pytest_plugins = ["conftest_sparql"]
 
 COUNT_FUNDS = """PREFIX sinorus: <https://w3id.org/sinorus/ontology#>
 SELECT ?fund WHERE { ?fund sinorus:cooperationArea <https://w3id.org/sinorus/id/area-joint-funds> }
@@ -135,9 +134,11 @@ def test_construct_by_accept(embedded_endpoint, accept, media_type, rdf_format):
 UPDATE = 'INSERT DATA { <https://example.org/a> <https://example.org/b> "c" }'
 
 
-@pytest.mark.parametrize("how", ["update-body", "update-form", "update-as-query"])
+@pytest.mark.parametrize("how", ["update-body", "update-form", "update-as-query", "prefixed-update-as-query"])
 def test_updates_are_refused(embedded_endpoint, how):
-    if how == "update-body":
+    if how == "prefixed-update-as-query":
+        status, _, body = get(embedded_endpoint, "PREFIX ex: <https://example.org/>\n# write\n" + UPDATE)
+    elif how == "update-body":
         status, _, body = request(embedded_endpoint, "POST", body=UPDATE.encode(),
                                   headers={"Content-Type": "application/sparql-update"})
     elif how == "update-form":

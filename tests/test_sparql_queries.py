@@ -18,7 +18,6 @@ from conftest_sparql import values  # noqa: E402
 from sinorus.config import SCHEMA, SH, SOURCES_DIR  # noqa: E402
 from sinorus.query_catalog import ENDPOINT, QUERY_BASE, competency_queries, query_files  # noqa: E402
 
-pytest_plugins = ["conftest_sparql"]
 
 REPORT = (SOURCES_DIR / "aspi-2019-sino-russian-high-tech-partnership.txt").read_text(encoding="utf-8")
 OPED = (SOURCES_DIR / "afpc-2019-op-ed-kania-bendett.txt").read_text(encoding="utf-8")

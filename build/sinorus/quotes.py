@@ -39,7 +39,11 @@ def quote_problems(graph: Graph) -> tuple[int, list[str]]:
         if start is None or end is None:
             problems.append(f"{where}: the position selector lacks oa:start or oa:end")
             continue
-        start, end = int(start), int(end)
+        try:
+            start, end = int(str(start)), int(str(end))
+        except ValueError:
+            problems.append(f"{where}: rule R2, offsets {start}-{end} are not whole numbers")
+            continue
         if text[start:end] != exact:
             found = [i for i in range(len(text)) if text.startswith(exact, i)]
             problems.append(

@@ -9,6 +9,7 @@ describes itself (SPARQL 1.1 Service Description).
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs
 
 from werkzeug.wrappers import Request, Response
@@ -24,6 +25,8 @@ CORS = {
     "Access-Control-Max-Age": "86400",
 }
 MAX_QUERY_BYTES = 100_000
+PROLOGUE = re.compile(r"\A(?:\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.IGNORECASE)
+UPDATE_WORDS = {"INSERT", "DELETE", "WITH", "LOAD", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD"}
 
 SERVICE_DESCRIPTION = f"""\
 @prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
@@ -109,8 +112,9 @@ class SparqlEndpoint:
     @staticmethod
     def looks_like_update(query: str) -> bool:
         # pyoxigraph's query parser rejects updates anyway (400); this names the reason.
-        words = query.upper().split()
-        return bool(words) and words[0] in {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD"}
+        # The first word after the prologue (comments, PREFIX and BASE declarations).
+        words = PROLOGUE.sub("", query, count=1).upper().split()
+        return bool(words) and words[0] in UPDATE_WORDS
 
     @staticmethod
     def describe_service(request: Request) -> Response:
