@@ -15,7 +15,7 @@ import pyoxigraph
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
-from conftest import MINI, ROOT, mini_data
+from conftest import ROOT, mini_data
 from sinorus.config import DCAT, SINORUS, VOID
 from sinorus.load import load
 from sinorus.pipeline import build

@@ -11,7 +11,6 @@ every request and server start has a time limit.
 from __future__ import annotations
 
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from .config import ROOT
-from .oxigraph_server import HOST, OxigraphServer, free_port
+from .oxigraph_server import HOST, OxigraphServer, free_port, stop_process
 from .query_catalog import competency_queries
 
 REPETITIONS = 20
@@ -65,13 +64,7 @@ class EmbeddedServerProcess:
         raise RuntimeError("the embedded server did not answer in time")
 
     def __exit__(self, *exc) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.kill(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+        stop_process(self.process)
 
 
 def run_query(endpoint: str, text: str) -> int:
