@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
-from .config import ENTITY_CLASSES, ONTOLOGY_IRI, ROOT, SINORUS, TEMPLATES_DIR
+from .config import ENTITY_CLASSES, LEDGER_FILE, ONTOLOGY_IRI, ROOT, SINORUS, TEMPLATES_DIR
 from .describe import Catalogue
 from .deploy import write_rules
 from .dump import sitemap, void_graph, write_dumps
@@ -78,8 +78,7 @@ def build(out: str | Path, ledger: Path | None = None, data_dir: Path | None = N
         render_queries_page(renderer, published)  # dist/queries.html
         shutil.copytree(TEMPLATES_DIR / "static", stage / "static")
         write_rules(stage)
-        kwargs = {"ledger": ledger} if ledger else {}
-        missing = missing_from_dist(stage, **kwargs)
+        missing = missing_from_dist(stage, ledger or LEDGER_FILE)
         if missing:
             raise BuildError(
                 f"{len(missing)} IRI(s) of uri-ledger.txt would disappear (keep them as "
