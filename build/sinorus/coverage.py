@@ -31,13 +31,12 @@ QUERIES = {
     "footnotes": "SELECT DISTINCT ?n WHERE { ?c sinorus:citesFootnote/sinorus:footnoteNumber ?n } ORDER BY ?n",
     "kinds": """SELECT ?kind (COUNT(?c) AS ?n) WHERE { ?c sinorus:claimKind/rdfs:label ?kind }
                 GROUP BY ?kind ORDER BY ?kind""",
-    "sections": """SELECT ?section (COUNT(?c) AS ?n) WHERE {
-                     ?c a sinorus:Claim ; sinorus:inParagraph ?p .
-                     OPTIONAL { ?p sinorus:inSection/sinorus:order ?order ; sinorus:inSection/rdfs:label ?label }
-                     OPTIONAL { ?c sinorus:statedIn/rdfs:label ?source }
-                     BIND(IF(BOUND(?label), CONCAT(STR(?order), ". ", STR(?label)),
-                             CONCAT("(", STR(?source), ")")) AS ?section)
-                   } GROUP BY ?section ORDER BY ?section""",
+    "sections": """SELECT ?source ?order ?label (COUNT(?c) AS ?n) WHERE {
+                     VALUES ?kind { sinorus:Report sinorus:OpEd }
+                     ?c a sinorus:Claim ; sinorus:inParagraph ?p ; sinorus:statedIn/a ?kind .
+                     ?kind rdfs:label ?source .
+                     OPTIONAL { ?p sinorus:inSection ?s . ?s sinorus:order ?order ; rdfs:label ?label }
+                   } GROUP BY ?source ?order ?label ORDER BY ?source ?order""",
     "types": f"""SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {ENTITY_TYPES}
                    ?e a ?t . ?t rdfs:subClassOf* ?top ; rdfs:label ?type .
                    FILTER NOT EXISTS {{ ?e a ?u . ?u rdfs:subClassOf+ ?t . ?u rdfs:subClassOf* ?top }}
@@ -91,8 +90,9 @@ def print_coverage(dist) -> int:
     for kind, n in rows("kinds"):
         print(f"  {value(kind):<20} {value(n):>5}")
     print("claims by section:")
-    for section, n in rows("sections"):
-        print(f"  {value(section):<75} {value(n):>5}")
+    for source, order, label, n in rows("sections"):
+        where = f"{value(order)}. {value(label)}" if label else "(no section heading)"
+        print(f"  {value(source) + ':':<8} {where:<88} {value(n):>5}")
     print("entities by type:")
     for kind, n in rows("types"):
         print(f"  {value(kind):<50} {value(n):>5}")
