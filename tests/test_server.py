@@ -106,6 +106,22 @@ def test_the_ontology_iri_negotiates(real_server):
             assert len(list(pyoxigraph.parse(body, format=rdf_format))) > 500
 
 
+def test_the_version_iri_and_the_dataset_iri_negotiate(real_server):
+    client = Client(real_server)
+    for path, html, kind in [("/ontology/1.0.0", "/ontology.html", "http://www.w3.org/2002/07/owl#Ontology"),
+                             ("/dataset", "/index.html", "http://rdfs.org/ns/void#Dataset")]:
+        response, _ = client.request("GET", path, {"Accept": "text/html"})
+        assert (response.status, response.getheader("Location")) == (303, html)
+        for accept, (suffix, content_type, rdf_format) in FORMATS.items():
+            if rdf_format is None:
+                continue
+            response, _ = client.request("GET", path, {"Accept": accept})
+            assert (response.status, response.getheader("Location")) == (303, f"{path}.{suffix}")
+            document, body = client.request("GET", f"{path}.{suffix}")
+            assert document.getheader("Content-Type") == content_type
+            assert any(t.object.value == kind for t in pyoxigraph.parse(body, format=rdf_format)), (path, accept)
+
+
 def test_head_answers_like_get_without_a_body(real_server):
     client = Client(real_server)
     get, body = client.request("GET", "/id/huawei.ttl")

@@ -35,6 +35,8 @@ AddType application/rdf+xml .rdf
 # Anything else: the HTML page (the default for browsers and for */*).
 RewriteRule ^id/(.+)$ {hosting}/id/$1.html [R=303,L]
 RewriteRule ^ontology$ {hosting}/ontology.html [R=303,NE,L]
+RewriteRule ^ontology/([0-9.]+)$ {hosting}/ontology.html [R=303,NE,L]
+RewriteRule ^dataset$ {hosting}/index.html [R=303,L]
 RewriteRule ^(dump/.*|void\\.ttl|sitemap\\.xml|shapes\\.ttl)$ {hosting}/$1 [R=302,L]
 RewriteRule ^$ {hosting}/index.html [R=302,L]
 """
@@ -73,6 +75,17 @@ server {{
         add_header Vary Accept always;
         return 303 /ontology.$sinorus_suffix;
     }}
+    # The version IRI and the dataset IRI: HTML goes to the ontology page and the index.
+    location ~ "^/ontology/([0-9.]+)$" {{
+        add_header Vary Accept always;
+        if ($sinorus_suffix = html) {{ return 303 /ontology.html; }}
+        return 303 /ontology/$1.$sinorus_suffix;
+    }}
+    location = /dataset {{
+        add_header Vary Accept always;
+        if ($sinorus_suffix = html) {{ return 303 /index.html; }}
+        return 303 /dataset.$sinorus_suffix;
+    }}
     error_page 404 /404.html;
 }}
 """
@@ -87,6 +100,10 @@ def htaccess() -> str:
         rules.append(f"RewriteRule ^id/(.+)$ {HOSTING}/id/$1.{suffix} [R=303,L]")
         rules.append(f"RewriteCond %{{HTTP_ACCEPT}} {escaped}")
         rules.append(f"RewriteRule ^ontology$ {HOSTING}/ontology.{suffix} [R=303,NE,L]")
+        rules.append(f"RewriteCond %{{HTTP_ACCEPT}} {escaped}")
+        rules.append(f"RewriteRule ^ontology/([0-9.]+)$ {HOSTING}/ontology/$1.{suffix} [R=303,NE,L]")
+        rules.append(f"RewriteCond %{{HTTP_ACCEPT}} {escaped}")
+        rules.append(f"RewriteRule ^dataset$ {HOSTING}/dataset.{suffix} [R=303,L]")
         rules.append("")
     return HTACCESS.format(rules="\n".join(rules), hosting=HOSTING)
 

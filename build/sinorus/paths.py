@@ -3,6 +3,8 @@
 https://w3id.org/sinorus/id/huawei          -> dist/id/huawei.{html,ttl,jsonld,nt,rdf}
 https://w3id.org/sinorus/ontology           -> dist/ontology.{html,ttl,jsonld,nt,rdf}
 https://w3id.org/sinorus/ontology#Company   -> dist/ontology.html#Company
+https://w3id.org/sinorus/ontology/1.0.0     -> dist/ontology/1.0.0.{ttl,jsonld,nt,rdf}, ontology.html
+https://w3id.org/sinorus/dataset            -> dist/dataset.{ttl,jsonld,nt,rdf} (VoID), index.html
 
 Pages link to each other with relative links, so dist/ works from any host or sub-path.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .config import BASE, ID_BASE, ONTOLOGY_IRI
+from .config import BASE, ID_BASE, ONTOLOGY_IRI, RELEASE
 
 # The RDF formats every resource is published in: suffix -> (media type, rdflib format).
 RDF_FORMATS = {
@@ -57,3 +59,18 @@ def relative_link(from_page: str, to_path: str) -> str:
 def link_for(from_page: str, iri: str) -> str | None:
     path = document_path(iri)
     return relative_link(from_page, path) if path else None
+
+
+def negotiated_document(path: str, suffix: str) -> str | None:
+    """For a request path that names a thing (not a document), the dist/ file of the
+    document in the format `suffix`; None if the path is not one we negotiate."""
+    base = path.strip("/")
+    if base.startswith("id/") and SAFE_PATH.match(base):
+        return f"{base}.{suffix}"
+    if base == "ontology":
+        return f"ontology.{suffix}"
+    if base == f"ontology/{RELEASE['version']}":  # the owl:versionIRI resolves too
+        return "ontology.html" if suffix == "html" else f"{base}.{suffix}"
+    if base == "dataset":  # the VoID/DCAT dataset IRI: its description, or the index page
+        return "index.html" if suffix == "html" else f"dataset.{suffix}"
+    return None

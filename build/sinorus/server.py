@@ -1,6 +1,6 @@
 """Serve dist/ as the deployment rules do, with waitress (a production WSGI server).
 
-- GET/HEAD /id/<path> and /ontology: 303 See Other to the document the client's Accept
+- GET/HEAD /id/<path>, /ontology, /ontology/<version> and /dataset: 303 See Other to the document the client's Accept
   header prefers (.html by default, .ttl, .jsonld, .nt, .rdf), with Vary: Accept; 406 if it
   accepts none; the 404 page if the IRI is unknown.
 - Any other path: the file of dist/ it names, with its Content-Type and charset.
@@ -17,6 +17,7 @@ from pathlib import Path
 from werkzeug.wrappers import Request, Response
 
 from .conneg import content_type_for, document_suffix
+from .paths import negotiated_document
 
 ALLOWED_METHODS = ("GET", "HEAD")
 # Characters a published path may contain (our IRIs are ASCII slugs).
@@ -51,13 +52,12 @@ class App:
             return self.plain(414, "URI too long.")
         if not SAFE_PATH.match(path) or ".." in path.split("/") or "%" in raw or "\\" in raw:
             return self.plain(400, "Bad request: this path cannot name a published file.")
-        if path == "/ontology" or (path.startswith("/id/") and not has_document_suffix(path)):
+        if negotiated_document(path, "html") and not has_document_suffix(path):
             return self.negotiate(request, path)
         return self.file(request, path)
 
     def negotiate(self, request: Request, path: str) -> Response:
-        base = path.lstrip("/")
-        if not (self.dist / f"{base}.html").is_file():
+        if not (self.dist / negotiated_document(path, "html")).is_file():
             return self.not_found(request)
         suffix = document_suffix(request.headers.get("Accept"))
         if suffix is None:
@@ -67,8 +67,8 @@ class App:
                 "application/n-triples, application/rdf+xml.",
                 {"Vary": "Accept"},
             )
-        response = Response(status=303, headers={"Location": f"/{base}.{suffix}", "Vary": "Accept"})
-        return response
+        location = "/" + negotiated_document(path, suffix)
+        return Response(status=303, headers={"Location": location, "Vary": "Accept"})
 
     def file(self, request: Request, path: str) -> Response:
         relative = path.lstrip("/")
