@@ -117,25 +117,23 @@ def test_shacl_violation_names_entity_property_rule_and_file(tmp_path, previous_
     assert tree_digest(previous_dist) == before
 
 
-def test_misquoted_words_fail_the_build(tmp_path, previous_dist):
-    data = broken_data(tmp_path, "", "", replace=("financing the $1 billion project.", "financing the $2 billion project."))
+@pytest.mark.parametrize(
+    "replace, expected",
+    [
+        (("financing the $1 billion project.", "financing the $2 billion project."),
+         "claim/c9001: rule R2, the quoted words do not occur"),
+        (("oa:start 17632 ;\n    oa:end 17793 .", "oa:start 17633 ;\n    oa:end 17794 ."),
+         "offsets 17633-17794 do not reproduce the quote (it stands at [17632]"),
+        (("sinorus:financier sr:russian", "sinorus:finacier sr:russian"),
+         "term https://w3id.org/sinorus/ontology#finacier | it is declared neither"),
+    ],
+    ids=["misquoted-words", "shifted-offsets", "undeclared-term"],
+)
+def test_bad_data_fails_the_build_with_a_clear_message(tmp_path, previous_dist, replace, expected):
+    data = broken_data(tmp_path, "", "", replace=replace)
     result = run_cli_build(previous_dist, data, tmp_path / "ledger.txt")
     assert result.returncode != 0
-    assert "claim/c9001: rule R2, the quoted words do not occur" in result.stderr
-
-
-def test_shifted_offsets_fail_the_build(tmp_path, previous_dist):
-    data = broken_data(tmp_path, "", "", replace=("oa:start 17632 ;\n    oa:end 17793 .", "oa:start 17633 ;\n    oa:end 17794 ."))
-    result = run_cli_build(previous_dist, data, tmp_path / "ledger.txt")
-    assert result.returncode != 0
-    assert "offsets 17633-17794 do not reproduce the quote (it stands at [17632]" in result.stderr
-
-
-def test_undeclared_term_fails_the_build(tmp_path, previous_dist):
-    data = broken_data(tmp_path, "", "", replace=("sinorus:financier sr:russian", "sinorus:finacier sr:russian"))
-    result = run_cli_build(previous_dist, data, tmp_path / "ledger.txt")
-    assert result.returncode != 0
-    assert "term https://w3id.org/sinorus/ontology#finacier | it is declared neither" in result.stderr
+    assert expected in result.stderr
 
 
 def test_a_ledger_iri_cannot_disappear(tmp_path, mini_data_dir):

@@ -24,7 +24,8 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import VOID
 
-from sinorus.oxigraph_server import free_port, oxigraph_binary
+from sinorus.oxigraph_server import oxigraph_binary
+from sinorus.processes import free_port
 
 GRAPH = "https://w3id.org/sinorus/dataset/virtuoso-load-test"
 

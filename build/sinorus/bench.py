@@ -10,61 +10,22 @@ every request and server start has a time limit.
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from .config import ROOT
-from .oxigraph_server import HOST, OxigraphServer, free_port, stop_process
+from .oxigraph_server import OxigraphServer
+from .processes import embedded_server
 from .query_catalog import competency_queries
 
 REPETITIONS = 20
 REQUEST_TIMEOUT = 30  # seconds, per request
 RESULTS_FILE = ROOT / "bench" / "results" / "latest.txt"
-
-
-class EmbeddedServerProcess:
-    """`python -m sinorus serve` on a free port, as `make serve` runs it; stopped by pid."""
-
-    def __init__(self, dist: Path, startup_timeout: float = 120):
-        self.dist, self.port, self.startup_timeout = Path(dist), free_port(), startup_timeout
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def endpoint(self) -> str:
-        return f"http://{HOST}:{self.port}/sparql"
-
-    def __enter__(self) -> "EmbeddedServerProcess":
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "build")}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "sinorus", "serve", "--dist", str(self.dist), "--port", str(self.port)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + self.startup_timeout
-        probe = self.endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("the embedded server exited during start-up")
-            try:
-                with urllib.request.urlopen(probe, timeout=5) as answer:
-                    if answer.status == 200:
-                        return self
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.2)
-        self.__exit__()
-        raise RuntimeError("the embedded server did not answer in time")
-
-    def __exit__(self, *exc) -> None:
-        stop_process(self.process)
 
 
 def run_query(endpoint: str, text: str) -> int:
@@ -124,10 +85,10 @@ def run(dist, repetitions: int = REPETITIONS) -> int:
     build_time = build_seconds()
     queries = competency_queries()
     lines = []
-    with EmbeddedServerProcess(dist) as embedded, OxigraphServer(dist) as oxigraph:
+    with embedded_server(dist) as base, OxigraphServer(dist) as oxigraph:
         for query in queries:
             # The catalog's text (the query without its opening comment) is what is sent.
-            rows, em, ep = timings(embedded.endpoint, query.text, repetitions)
+            rows, em, ep = timings(base + "/sparql", query.text, repetitions)
             ox_rows, om, op = timings(oxigraph.endpoint, query.text, repetitions)
             if ox_rows != rows:
                 print(f"warning: {query.stem}: {rows} rows embedded, {ox_rows} on Oxigraph", file=sys.stderr)

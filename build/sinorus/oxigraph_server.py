@@ -10,23 +10,18 @@ it starts on a free port, waits until the server answers, and stops it by its pr
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from .config import ROOT
+from .processes import HOST, free_port, port_is_free, stop_process, wait_until_answering
 
 DUMP_NAME = "sinorus.nt.gz"
-HOST = "127.0.0.1"
 
 
 def oxigraph_binary() -> str:
@@ -40,30 +35,10 @@ def oxigraph_binary() -> str:
     return found
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
-def stop_process(process: subprocess.Popen | None) -> None:
-    """Stop a server we started, by its process id: SIGTERM, then SIGKILL after 10 s."""
-    if process is not None and process.poll() is None:
-        os.kill(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
 
 
-def port_is_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        try:
-            probe.bind((HOST, port))
-        except OSError:
-            return False
-        return True
 
 
 def load_store(dump: Path, location: Path, timeout: float = 300) -> None:
@@ -119,19 +94,12 @@ class OxigraphServer:
         return self
 
     def wait_until_ready(self) -> None:
-        deadline = time.monotonic() + self.startup_timeout
         probe = self.endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self.log.seek(0)
-                raise RuntimeError(f"the Oxigraph server exited: {self.log.read().decode(errors='replace').strip()}")
-            try:
-                with urllib.request.urlopen(probe, timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.1)
-        raise RuntimeError(f"the Oxigraph server did not answer on port {self.port} within {self.startup_timeout:g} s")
+        wait_until_answering(probe, self.process, self.startup_timeout, self.log_text)
+
+    def log_text(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace").strip()
 
     def stop(self) -> None:
         """Stop the server by its process id (SIGTERM, then SIGKILL), then remove its store

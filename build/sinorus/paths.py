@@ -36,16 +36,16 @@ def is_ontology_term(iri: str) -> bool:
 
 
 def document_path(iri: str, suffix: str = "html") -> str | None:
-    """Path inside dist/ of the document describing an IRI, or None if it is not ours."""
+    """Path inside dist/ of the document describing an IRI, or None if it is not ours.
+    Ontology terms are anchors on the ontology page; every other IRI of ours maps as the
+    server maps its path (negotiated_document), so pages and negotiation always agree."""
     iri = str(iri)
-    if is_minted(iri):
-        return f"id/{iri[len(ID_BASE):]}.{suffix}"
-    if iri == ONTOLOGY_IRI:
-        return f"ontology.{suffix}"
-    if is_ontology_term(iri) and suffix == "html":
-        return f"ontology.html#{iri.split('#', 1)[1]}"
-    if iri.startswith(BASE) and iri[len(BASE):] in ("", "dataset"):
+    if is_ontology_term(iri):
+        return f"ontology.html#{iri.split('#', 1)[1]}" if suffix == "html" else None
+    if iri == BASE and suffix == "html":
         return "index.html"
+    if iri.startswith(BASE):
+        return negotiated_document(iri[len(BASE):], suffix)
     return None
 
 

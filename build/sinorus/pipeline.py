@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
-from .config import ENTITY_CLASSES, LEDGER_FILE, ONTOLOGY_IRI, RELEASE, ROOT, SINORUS, TEMPLATES_DIR
+from .config import DATASET_IRI, ENTITY_CLASSES, LEDGER_FILE, ONTOLOGY_IRI, RELEASE, ROOT, SINORUS, TEMPLATES_DIR
 from .describe import Catalogue
 from .deploy import write_rules
 from .dump import sitemap, void_graph, write_dumps
@@ -23,7 +23,7 @@ from .errors import BuildError
 from .ledger import missing_from_dist
 from .load import load
 from .ontology_doc import ontology_view
-from .paths import document_path, negotiated_document
+from .paths import document_path
 from .query_catalog import catalog_graph, render_queries_page
 from .render import Renderer, render_site
 from .serialize import SERIALISERS, turtle
@@ -74,8 +74,8 @@ def build(out: str | Path, ledger: Path | None = None, data_dir: Path | None = N
         for suffix, serialise in SERIALISERS.items():
             # The ontology, its version IRI's documents, and the dataset IRI's VoID.
             renderer.write(document_path(ONTOLOGY_IRI, suffix), serialise(loaded.ontology))
-            renderer.write(negotiated_document(f"ontology/{RELEASE['version']}", suffix), serialise(loaded.ontology))
-            renderer.write(negotiated_document("dataset", suffix), serialise(void))
+            renderer.write(document_path(f"{ONTOLOGY_IRI}/{RELEASE['version']}", suffix), serialise(loaded.ontology))
+            renderer.write(document_path(DATASET_IRI, suffix), serialise(void))
         renderer.write("shapes.ttl", turtle(loaded.shapes))
         renderer.write("sitemap.xml", sitemap([str(s) for s in subjects] + [ONTOLOGY_IRI]))
         render_site(renderer, subjects, dumps, ontology_view(renderer, loaded.ontology, published))

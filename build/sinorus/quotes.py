@@ -45,7 +45,7 @@ def quote_problems(graph: Graph) -> tuple[int, list[str]]:
             problems.append(f"{where}: rule R2, offsets {start}-{end} are not whole numbers")
             continue
         if text[start:end] != exact:
-            found = [i for i in range(len(text)) if text.startswith(exact, i)]
+            found = source.occurrences(exact)
             problems.append(
                 f"{where}: rule R2, offsets {start}-{end} do not reproduce the quote "
                 f"(it stands at {found[:3]}; run the anchor tool)"

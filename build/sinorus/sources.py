@@ -101,6 +101,14 @@ class SourceText:
     def footnotes(self) -> list[Footnote]:
         return _footnotes(self)
 
+    def occurrences(self, words: str) -> list[int]:
+        """Every offset at which `words` stand in the text."""
+        found, start = [], 0
+        while (index := self.text.find(words, start)) >= 0:
+            found.append(index)
+            start = index + 1
+        return found
+
 
 @cache
 def _read(path: Path) -> str:

@@ -33,14 +33,6 @@ def turtle_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def occurrences(source: SourceText, exact: str) -> list[int]:
-    text, found, start = source.text, [], 0
-    while (index := text.find(exact, start)) >= 0:
-        found.append(index)
-        start = index + 1
-    return found
-
-
 def selectors(source: SourceText, start: int, exact: str) -> dict:
     paragraph = source.paragraph_at(start)
     if paragraph is None:
@@ -79,7 +71,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--occurrence", type=int, default=0)
     args = parser.parse_args(argv)
     source = REPORT if args.source == "report" else OPED
-    found = occurrences(source, args.exact)
+    found = source.occurrences(args.exact)
     if not found:
         print("not found verbatim in the pinned source (check quotes ’ ‘ and dashes – —)", file=sys.stderr)
         return 1
